@@ -144,6 +144,30 @@ export class Store {
     return new Store(dir, manifest, { ...options, dir });
   }
 
+  /**
+   * Replaces the database in `dir` with the backup in `backupDir` (made by a migration or `backupDatabase`).
+   * The restored database gets a new epoch, so every open replica reloads it from scratch instead of merging.
+   */
+  static async restoreBackup(dir: string, backupDir: string, lockTimeoutMs?: number): Promise<void> {
+    const backup = await readDoc(backupDir, MANIFEST_FILE, checkManifestHeader);
+    const lock = new FileLock(path.join(dir, LOCK_FILE));
+    await lock.acquire({ timeoutMs: lockTimeoutMs });
+    try {
+      const current = await readDoc(dir, MANIFEST_FILE, checkManifestHeader).catch(() => null);
+      const revision = Math.max(backup.revision, current?.revision ?? 0) + 1;
+      for (const entry of await fs.promises.readdir(backupDir)) {
+        if (entry === MANIFEST_FILE) continue;
+        await fs.promises.cp(path.join(backupDir, entry), path.join(dir, entry), { recursive: true, force: true });
+      }
+      await writeDoc(dir, MANIFEST_FILE, { ...backup, epoch: randomUUID(), revision, updatedAt: new Date().toISOString() });
+      if (current) for (const rel of unreferencedFiles(dir, { ...backup, shards: backup.shards ?? {}, versions: backup.versions ?? [] })) {
+        await fs.promises.rm(path.join(dir, rel), { force: true });
+      }
+    } finally {
+      lock.release();
+    }
+  }
+
   private static async readOrCreateManifest(dir: string): Promise<ManifestDoc> {
     try {
       return await readDoc(dir, MANIFEST_FILE, checkManifestHeader);
