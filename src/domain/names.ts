@@ -3,7 +3,6 @@ import { DomainError } from './errors';
 export const MAX_NAME_LENGTH = 120;
 
 const RESERVED_CHARS = /[<>:"/\\|?*]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const RESERVED_WINDOWS_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 

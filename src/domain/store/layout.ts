@@ -18,7 +18,7 @@ export const BACKUPS_DIR = 'backups';
 export type ShardKey = `course:${string}` | 'plans';
 
 /** Clips of a Draft are spread over this many files, so one clip change rewrites a small file. */
-export const CLIP_BUCKETS = 16;
+export const CLIP_BUCKETS = 8;
 
 export interface VersionEntry extends CourseVersion {
   /** File of a Published Version's frozen content, relative to the database folder; null on the Draft. */
