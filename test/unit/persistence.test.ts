@@ -174,6 +174,22 @@ describe('persistence: write queue, atomic commits, replicas', () => {
     await one.dispose();
   });
 
+  it('watches the folder and refreshes by itself when another process commits', async () => {
+    const dir = tmpDir();
+    const one = await Store.open({ dir });
+    const watcher = await Store.open({ dir });
+    const seen = new Promise<StoreChange>((resolve) => watcher.onDidChange(resolve));
+    const watching = watcher.watch(10);
+    one.mutate('createCourse', { name: 'Seen from afar' });
+    await one.flush();
+    const change = await Promise.race([seen, wait(5000).then(() => assert.fail('no change event within 5 s'))]);
+    assert.equal(change.origin, 'external');
+    assert.equal(change.revision, one.status.revision);
+    assert.deepEqual(watcher.courses().map((c) => c.name), ['Seen from afar']);
+    watching.dispose();
+    await Promise.all([one.dispose(), watcher.dispose()]);
+  });
+
   it('removes files left by an interrupted commit when it opens', async () => {
     const dir = tmpDir();
     const store = await Store.open({ dir });
