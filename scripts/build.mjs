@@ -7,4 +7,5 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.js', 0o755);
-console.log('built dist/cli.js');
+await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+console.log('built dist/cli.js, dist/extension.js');
