@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS scripts (the test runner is started with node directly).
+    files: ['scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The domain and media layers never depend on the editor: the extension and the CLI are thin shells over them.
     files: ['src/domain/**/*.ts', 'src/media/**/*.ts'],
     rules: {

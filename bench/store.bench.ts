@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { Store } from '../src/domain/store/store';
 import { writeFileAtomic } from '../src/domain/store/atomicFile';
 import { generateLargeAuthor, SHAPE } from './generate';
-import { type Row, percentile, median, writeResults } from './report';
+import { type Row, percentile, median } from './report';
 
 const ROOT = path.join(__dirname, '..');
-const DATA = path.join(ROOT, '.bench-data', 'large-author');
+export const DATA = path.join(ROOT, '.bench-data', 'large-author');
 
 function probe(what: string, ...args: string[]): Record<string, number> {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'probe.ts'), what, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -17,7 +17,7 @@ function probe(what: string, ...args: string[]): Record<string, number> {
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
-export async function benchStore(): Promise<Row[]> {
+export async function benchStore(): Promise<{ rows: Row[]; courseIds: string[] }> {
   const rows: Row[] = [];
   const t0 = Date.now();
   const { courseIds } = await generateLargeAuthor(DATA);
@@ -87,9 +87,6 @@ export async function benchStore(): Promise<Row[]> {
   const all = probe('open-all', DATA);
   rows.push({ metric: 'Peak RSS: open + one course Draft', value: `${one.rssMB.toFixed(0)} MB`, baseline: `idle Node process: ${idle.rssMB.toFixed(0)} MB`, ratio: `${(one.rssMB / idle.rssMB).toFixed(1)}x`, goal: '<= 150 MB', met: one.rssMB <= 150 });
   rows.push({ metric: 'Peak RSS: open + everything', value: `${all.rssMB.toFixed(0)} MB`, baseline: `idle: ${idle.rssMB.toFixed(0)} MB`, ratio: `${(all.rssMB / idle.rssMB).toFixed(1)}x`, goal: '(info)', met: null });
-  return rows;
+  return { rows, courseIds };
 }
 
-if (require.main === module) {
-  benchStore().then((rows) => writeResults(path.join(ROOT, 'bench', 'RESULTS.md'), [{ title: 'Course store (issue 2)', rows }]));
-}

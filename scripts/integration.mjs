@@ -36,6 +36,15 @@ function runSuite(name, { suite, workspace, db, extra = [] }) {
   if (p + f === 0) failing++;
 }
 
+const benchIndex = process.argv.indexOf('--bench');
+if (benchIndex > 0) {
+  // `npm run bench`: the benchmark suite on a given workspace and database, results to a JSON file.
+  const [workspace, db, out] = process.argv.slice(benchIndex + 1);
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'run-vscode-tests.js'), '--extensionDevelopmentPath', ROOT, '--extensionTestsPath', path.join(OUT, 'index.js'),
+    '--workspace', workspace, '--env', `CVM_DB=${db},CVM_SUITE=3-,CVM_BENCH_OUT=${out}`], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
 const ws = createSampleRepo(path.join(tmp, 'typescript-basics'));
 runSuite('course tree', { suite: '1-', workspace: ws, db: path.join(tmp, 'db'), extra: ['--ui-check', path.join(RESULTS, 'ui-expect.json'), '--screenshot', path.join(RESULTS, 'course-tree.png')] });
 

@@ -13,8 +13,10 @@ function run(label, cmd, args, { parseMocha = false } = {}) {
   process.stderr.write((r.stderr ?? '').split('\n').filter((l) => !/Unknown user config "nodedir"/.test(l)).join('\n'));
   const ok = r.status === 0;
   if (parseMocha) {
-    const p = Number(/(\d+) passing/.exec(r.stdout)?.[1] ?? 0);
-    const f = Number(/(\d+) failing/.exec(r.stdout)?.[1] ?? 0);
+    // The integration runner prints its own total line; the unit runner prints mocha's.
+    const total = /^integration: (\d+) passing, (\d+) failing$/m.exec(r.stdout);
+    const p = Number(total?.[1] ?? /(\d+) passing/.exec(r.stdout)?.[1] ?? 0);
+    const f = Number(total?.[2] ?? /(\d+) failing/.exec(r.stdout)?.[1] ?? 0);
     const pending = Number(/(\d+) pending/.exec(r.stdout)?.[1] ?? 0);
     passed += p;
     failed += f + pending; // a skipped test hides a failure: it counts as failed
@@ -41,6 +43,12 @@ run('build (esbuild)', process.execPath, ['scripts/build.mjs']);
 run('type-check (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
 run('lint (eslint)', npx, ['eslint', '.']);
 run('unit tests (mocha on Node)', npx, ['mocha'], { parseMocha: true });
+// The integration suites need a real VS Code: code-server and Node 24 from npm into .tools/, Debian's chromium.
+if (run('set up VS Code for tests (scripts/setup-vscode.sh)', 'bash', ['scripts/setup-vscode.sh'])) {
+  run('integration tests (code-server 4.139.1 = VS Code 1.139.1)', process.execPath, ['scripts/integration.mjs'], { parseMocha: true });
+} else {
+  console.error('The integration suites could not run: see the setup output above for what to install.');
+}
 
 console.log('\n' + results.join('\n'));
 console.log(`Summary: ${passed} passed, ${failed} failed`);
