@@ -56,10 +56,11 @@ if (has('code')) {
   const tools = path.join(ROOT, '.tools');
   const data = path.join(DEMO, 'code-server');
   fs.mkdirSync(path.join(data, 'user-data', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(data, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true }));
+  fs.writeFileSync(path.join(data, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' }));
   fs.writeFileSync(path.join(data, 'config.yaml'), '');
   const server = spawn(path.join(tools, 'bin', 'node'), [path.join(tools, 'code-server/node_modules/code-server/out/node/entry.js'),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    '--disable-workspace-trust', // the demo opens a folder it wrote itself
     '--config', path.join(data, 'config.yaml'), '--user-data-dir', path.join(data, 'user-data'), '--extensions-dir', path.join(data, 'extensions'),
     '--vscode-option', 'enable-smoke-test-driver', REPO], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`], ['skipWelcome', 'true']]);
