@@ -47,6 +47,13 @@ export class CourseController extends Disposable implements TreeContext {
     void setContext('cvm.storeState', 'loading');
     void setContext('cvm.showArchived', false);
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.updateWorkspaceCourse()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (!e.affectsConfiguration('courseVideoManager.databasePath') || databaseDir(readSettings()) === this.dbDir) return;
+        const action = await vscode.window.showInformationMessage('The course database folder changed. Reload the window to use it.', 'Reload Window');
+        if (action) await vscode.commands.executeCommand('workbench.action.reloadWindow');
+      }),
+    );
     this.ready = this.open();
   }
 
@@ -113,7 +120,8 @@ export class CourseController extends Disposable implements TreeContext {
       this.statusBar.bind(store);
       this.register({ dispose: () => void store.dispose() });
       this.register(store.watch());
-      this.register(store.onDidChange(() => this.refreshTrees()));
+      // Another window or the CLI may have added (or changed) the course of this folder.
+      this.register(store.onDidChange(() => (this.wsCourseId && store.course(this.wsCourseId) ? this.refreshTrees() : void this.updateWorkspaceCourse())));
       this.register(store.onDidRejectChange((r) => this.log.warn(`A change (${r.op}) could not be applied on top of another window's newer data and was dropped: ${r.error}`)));
       this.register(store.onDidChangeStatus((s) => s.state === 'error' && this.log.error(s.error ?? 'store error')));
       this.log.info(`Opened the course database ${this.dbDir} (revision ${store.status.revision}) in ${this.timings.storeOpenMs.toFixed(0)} ms.`);

@@ -16,9 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Course
 }
 
 export async function deactivate(): Promise<void> {
-  // Flushes the write queue (the store is disposed with the controller).
-  const store = controller?.store();
+  // Flush the write queue first: VS Code waits for this promise, not for the controller's disposables.
+  await controller?.store()?.dispose();
   controller?.dispose();
-  await store?.dispose();
   controller = undefined;
 }

@@ -30,6 +30,28 @@ describe('persistence: write queue, atomic commits, replicas', () => {
     await Promise.all([store.dispose(), reopened.dispose()]);
   });
 
+  it('keeps a batch whose commit failed queued, reports the error, and retries by itself', async () => {
+    const dir = tmpDir();
+    const store = await Store.open({ dir, flushDelayMs: 60_000 }); // only the retry can commit in this test
+    const c = store.mutate('createCourse', { name: 'C' });
+    await store.flush();
+    // Block the drafts folder (a file in its place) so the next commit cannot write.
+    fs.renameSync(path.join(dir, 'drafts'), path.join(dir, 'drafts.aside'));
+    fs.writeFileSync(path.join(dir, 'drafts'), 'in the way');
+    store.mutate('addSection', { courseId: c.id, title: 'Survives the failure' });
+    await assert.rejects(store.flush());
+    assert.equal(store.status.state, 'error');
+    assert.match(store.status.error!, /Saving the course database failed/);
+    assert.equal(store.status.pending, 1);
+    fs.rmSync(path.join(dir, 'drafts'));
+    fs.renameSync(path.join(dir, 'drafts.aside'), path.join(dir, 'drafts'));
+    for (let i = 0; i < 60 && store.status.state !== 'saved'; i++) await wait(100);
+    assert.equal(store.status.state, 'saved', 'the retry committed the batch');
+    const again = await Store.open({ dir });
+    assert.deepEqual((await again.loadCourse(c.id)).sections.toArray().map((s) => s.title), ['Survives the failure']);
+    await Promise.all([store.dispose(), again.dispose()]);
+  });
+
   it('flushes on dispose', async () => {
     const dir = tmpDir();
     const store = await Store.open({ dir, flushDelayMs: 60_000 });

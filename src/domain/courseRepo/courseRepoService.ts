@@ -223,7 +223,7 @@ export class CourseRepoService {
     if (!course?.repoPath || !fs.existsSync(course.repoPath)) return { sections: 0, lessons: 0 };
     const draft = await this.store.loadCourse(courseId);
     const scan = scanCourseRepo(course.repoPath);
-    let added = { sections: 0, lessons: 0 };
+    const added = { sections: 0, lessons: 0 };
     const knownSections = new Map(draft.sections.toArray().filter((s) => s.path).map((s) => [s.path!, s]));
     const plan: Array<(m: Mutator) => void> = [];
     for (const scanned of scan.sections) {
@@ -247,13 +247,7 @@ export class CourseRepoService {
         added.lessons++;
       }
     }
-    if (plan.length === 0) return added;
-    try {
-      this.store.transaction((m) => plan.forEach((p) => p(m)));
-    } catch (e) {
-      added = { sections: 0, lessons: 0 };
-      throw e;
-    }
+    if (plan.length) this.store.transaction((m) => plan.forEach((p) => p(m)));
     return added;
   }
 }

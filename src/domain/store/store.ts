@@ -19,6 +19,8 @@ import { Replica } from './replica';
 import { checkManifestHeader, validateClipBucket, validateDraft, validateFrozen, validateManifest, validatePlans } from './schema';
 import { Tx, type OpRecord } from './tx';
 
+const RETRY_DELAY_MS = 2_000;
+
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
 export interface StoreStatus {
@@ -381,6 +383,16 @@ export class Store {
     }, this.options.flushDelayMs ?? 200);
   }
 
+  /** After a failed commit the batch stays queued; try again later (not in a tight loop). */
+  private scheduleRetry(): void {
+    if (this.disposed) return;
+    clearTimeout(this.timer); // the retry covers everything queued, whatever the write queue's own timer said
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch(() => undefined);
+    }, RETRY_DELAY_MS);
+  }
+
   private setStatus(patch: Partial<StoreStatus>): void {
     const next: StoreStatus = { ...this.statusValue, ...patch, pending: this.pending.length, revision: this.replica.revision };
     if (next.state !== 'error') delete next.error;
@@ -586,6 +598,7 @@ export class Store {
       this.replica.shards = previousShards;
       this.pending = batch.concat(this.pending);
       this.setStatus({ state: 'error', error: `Saving the course database failed: ${errorMessage(e)}` });
+      this.scheduleRetry();
       throw e;
     } finally {
       this.lock.release();
