@@ -8,6 +8,11 @@ NODE24_VERSION="24.21.0"
 CODE_SERVER_VERSION="4.139.1"   # VS Code 1.139.1; needs Node 24
 PLAYWRIGHT_CORE_VERSION="1.65.1"
 mkdir -p "$TOOLS"
+# When run from `npm test`, the outer npm's settings (its user agent says Node 20) leak into the nested npm
+# below and code-server's postinstall refuses to build for Node 24: start from a clean npm environment.
+while IFS='=' read -r name _; do
+  case "$name" in npm_config_*|npm_package_*|npm_lifecycle_*) unset "$name" ;; esac
+done < <(env)
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)

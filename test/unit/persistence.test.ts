@@ -45,8 +45,9 @@ describe('persistence: write queue, atomic commits, replicas', () => {
     assert.equal(store.status.pending, 1);
     fs.rmSync(path.join(dir, 'drafts'));
     fs.renameSync(path.join(dir, 'drafts.aside'), path.join(dir, 'drafts'));
-    for (let i = 0; i < 60 && store.status.state !== 'saved'; i++) await wait(100);
-    assert.equal(store.status.state, 'saved', 'the retry committed the batch');
+    const state = () => store.status.state; // read afresh each time (no narrowing from the asserts above)
+    for (let i = 0; i < 60 && state() !== 'saved'; i++) await wait(100);
+    assert.equal(state(), 'saved', 'the retry committed the batch');
     const again = await Store.open({ dir });
     assert.deepEqual((await again.loadCourse(c.id)).sections.toArray().map((s) => s.title), ['Survives the failure']);
     await Promise.all([store.dispose(), again.dispose()]);
