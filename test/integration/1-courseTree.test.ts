@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { spawnSync } from 'node:child_process';
 import type { CourseController } from '../../src/controller';
 import type { Node } from '../../src/tree/nodes';
 import { childNodes, controller, eventually, findNode, git, item, labels, workspaceRoot } from './helpers';
@@ -161,6 +162,13 @@ describe('course tree in a real VS Code, on a git CourseRepo', () => {
     assert.equal(store.course(ghost.id)!.repoPath, fs.realpathSync(target));
     assert.deepEqual(draft.lessons.toArray().map((l) => [l.fsStatus, l.path]), [['real', '01.01-first-steps']]);
     assert.equal(item(c, courseNode, 'courses').contextValue, 'course+real');
+  });
+
+  it('shows a course added by the cvm CLI (another process) without a manual refresh', async () => {
+    const cli = path.join(vscode.extensions.getExtension('course-video-manager.course-video-manager')!.extensionPath, 'dist', 'cli.js');
+    const r = spawnSync(process.execPath, [cli, 'course', 'add-ghost', 'Added from the CLI', '--db', process.env.CVM_DB!], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    await eventually(async () => (await labels(c, 'courses')).includes('Added from the CLI'), 'the Courses view to show the CLI\'s course');
   });
 
   it('shows ghost rows greyed in the workbench (checked in the DOM by the runner)', async function () {
