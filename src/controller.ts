@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import { Store } from './domain/store/store';
 import { CourseRepoService } from './domain/courseRepo/courseRepoService';
+import { describeMoves } from './domain/courseRepo/folderPlan';
 import { SerialQueue } from './domain/store/events';
 import { errorMessage } from './domain/errors';
 import { gitAwareMover } from './media/git';
@@ -187,7 +188,7 @@ export class CourseController extends Disposable implements TreeContext {
       await this.folderQueue.run(async () => {
         const service = this.requireService();
         const moves = r.kind === 'lesson' ? await service.moveLesson(r.lessonId, { sectionId: r.sectionId, position: r.position }) : await service.moveSection(r.sectionId, r.position);
-        if (moves.length) this.log.info(`Renumbered ${moves.length} folder(s): ${moves.map((m) => `${m.from ?? '(new)'} -> ${m.to}`).join(', ')}`);
+        if (moves.length) this.log.info(`Renumbered ${moves.length} folder(s): ${describeMoves(moves)}`);
       });
     } catch (e) {
       this.log.error(`Moving failed: ${errorMessage(e)}`);

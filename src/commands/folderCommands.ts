@@ -1,6 +1,7 @@
 // Commands that change CourseRepo folders together with the database (all or nothing, one at a time).
 import * as vscode from 'vscode';
 import { DomainError } from '../domain/errors';
+import { describeMoves } from '../domain/courseRepo/folderPlan';
 import { uncommittedChanges } from '../media/git';
 import type { CourseController } from '../controller';
 import type { Node } from '../tree/nodes';
@@ -42,18 +43,15 @@ async function materialize(c: CourseController, node: Node | undefined, opts: Co
       }
       if (!folder) return undefined;
       const moves = await service.materializeCascade(node.lessonId, folder);
-      c.log.info(`Materialization Cascade: "${course.name}" now lives in ${folder}; created ${moves.map((m) => m.to).join(', ')}.`);
+      c.log.info(`Materialization Cascade: "${course.name}" now lives in ${folder}; created ${describeMoves(moves)}.`);
       // Not awaited: it queues a reconcile behind this folder operation (awaiting it here would deadlock the queue).
       void c.updateWorkspaceCourse();
       return moves;
     }
-    const moves = await service.materializeLesson(node.lessonId);
-    c.log.info(`Materialized: ${moves.map((m) => `${m.from ?? '(new)'} -> ${m.to}`).join(', ')}`);
-    return moves;
   }
-  if (node?.kind === 'section') {
-    const moves = await service.materializeSection(node.sectionId);
-    c.log.info(`Materialized: ${moves.map((m) => `${m.from ?? '(new)'} -> ${m.to}`).join(', ')}`);
+  if (node?.kind === 'lesson' || node?.kind === 'section') {
+    const moves = node.kind === 'lesson' ? await service.materializeLesson(node.lessonId) : await service.materializeSection(node.sectionId);
+    c.log.info(`Materialized: ${describeMoves(moves)}`);
     return moves;
   }
   throw new DomainError('invalid-argument', 'Pick a Ghost Section or Ghost Lesson in the course tree to materialize.');

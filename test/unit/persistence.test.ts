@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Store, type StoreChange, type StoreStatus } from '../../src/domain/store/store';
 import { StoreCorruptError } from '../../src/domain/errors';
 import { backupDatabase } from '../../src/domain/store/disk';
+import { verifyDatabase } from '../../src/domain/store/verify';
 import { tmpDir, snapshotFiles } from '../helpers/tmp';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -138,6 +139,22 @@ describe('persistence: write queue, atomic commits, replicas', () => {
     const d = await three.loadCourse(c.id);
     assert.ok(d.sections.get(s1.id) && d.sections.get(s2.id), 'both sections survive');
     await Promise.all([one.dispose(), two.dispose(), three.dispose()]);
+  });
+
+  it('leaves no superseded file behind when its commit was rebased on another writer\'s', async () => {
+    const dir = tmpDir();
+    const one = await Store.open({ dir, flushDelayMs: 60_000 });
+    const c = one.mutate('createCourse', { name: 'C' });
+    await one.flush();
+    const two = await Store.open({ dir, flushDelayMs: 60_000 });
+    await two.loadCourse(c.id);
+    one.mutate('addSection', { courseId: c.id, title: 'From one' });
+    two.mutate('addSection', { courseId: c.id, title: 'From two' });
+    await one.flush();
+    await two.flush(); // rebased on one's commit
+    const report = await verifyDatabase(dir);
+    assert.deepEqual(report.findings.filter((f) => f.code === 'orphan-file').map((f) => f.message), []);
+    await Promise.all([one.dispose(), two.dispose()]);
   });
 
   it('reports a queued mutation that no longer applies after another writer deleted its target', async () => {

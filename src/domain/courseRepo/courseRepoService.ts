@@ -136,28 +136,24 @@ export class CourseRepoService {
     return this.withFolders(courseId, abs, (m) => m.mutate('setCourseRepoPath', { courseId, repoPath: abs }), { sections: [lesson.sectionId], lessons: [lessonId] });
   }
 
-  /** Reorders a lesson or moves it to another section; real folders are renumbered (and moved) to match. */
-  async moveLesson(lessonId: string, target: { sectionId?: string; position: Position }): Promise<FolderMove[]> {
-    const { courseId, draft } = this.located('lessons', lessonId);
-    const change = (m: Mutator) => m.mutate('moveLesson', { lessonId, sectionId: target.sectionId, position: target.position });
-    const course = this.store.course(courseId)!;
-    const lesson = draft.lessons.get(lessonId)!;
-    const touchesDisk = course.repoPath && (lesson.fsStatus === 'real' || draft.lessons.toArray().some((l) => l.fsStatus === 'real'));
-    if (!touchesDisk) {
+  /** Applies a reordering change: with folder renumbering when the course has a CourseRepo, in the database alone otherwise. */
+  private async reorder(courseId: string, change: (m: Mutator) => void): Promise<FolderMove[]> {
+    if (!this.store.course(courseId)!.repoPath) {
       this.store.transaction(change);
       return [];
     }
     return this.withFolders(courseId, this.realRepo(courseId), change);
   }
 
+  /** Reorders a lesson or moves it to another section; real folders are renumbered (and moved) to match. */
+  async moveLesson(lessonId: string, target: { sectionId?: string; position: Position }): Promise<FolderMove[]> {
+    const { courseId } = this.located('lessons', lessonId);
+    return this.reorder(courseId, (m) => m.mutate('moveLesson', { lessonId, sectionId: target.sectionId, position: target.position }));
+  }
+
   async moveSection(sectionId: string, position: Position): Promise<FolderMove[]> {
     const { courseId } = this.located('sections', sectionId);
-    const change = (m: Mutator) => m.mutate('moveSection', { sectionId, position });
-    if (!this.store.course(courseId)!.repoPath) {
-      this.store.transaction(change);
-      return [];
-    }
-    return this.withFolders(courseId, this.realRepo(courseId), change);
+    return this.reorder(courseId, (m) => m.mutate('moveSection', { sectionId, position }));
   }
 
   /**

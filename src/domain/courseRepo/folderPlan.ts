@@ -80,3 +80,8 @@ export function planFolders(content: VersionContent, include: { sections?: strin
   });
   return moves;
 }
+
+/** One line for the log: `from -> to` for every folder created or renamed. */
+export function describeMoves(moves: FolderMove[]): string {
+  return moves.map((m) => `${m.from ?? '(new)'} -> ${m.to}`).join(', ');
+}

@@ -375,22 +375,17 @@ export class Store {
 
   // ---------------------------------------------------------------- internals
 
-  private schedule(): void {
-    if (this.timer || this.disposed) return;
+  /**
+   * Arms the write queue's timer. After a failed commit (`retry`) the queued batch is tried again later, replacing
+   * whatever the queue's own timer said, but never in a tight loop.
+   */
+  private schedule(retry = false): void {
+    if (this.disposed || (this.timer && !retry)) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush().catch(() => undefined); // the error is in the status; the batch stays queued
-    }, this.options.flushDelayMs ?? 200);
-  }
-
-  /** After a failed commit the batch stays queued; try again later (not in a tight loop). */
-  private scheduleRetry(): void {
-    if (this.disposed) return;
-    clearTimeout(this.timer); // the retry covers everything queued, whatever the write queue's own timer said
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush().catch(() => undefined);
-    }, RETRY_DELAY_MS);
+    }, retry ? RETRY_DELAY_MS : (this.options.flushDelayMs ?? 200));
   }
 
   private setStatus(patch: Partial<StoreStatus>): void {
@@ -426,9 +421,8 @@ export class Store {
         .filter((k) => shards[k])
         .map((k) => readDoc<ClipBucketDoc>(this.dir, shards[k], (d) => validateClipBucket(d, schema))),
     ]);
-    const clips = buckets.length === 1 ? buckets[0].clips : buckets.flatMap((b) => b.clips);
-    const clipSections = buckets.flatMap((b) => b.clipSections);
-    return new VersionContent(courseId, doc.versionId, { sections: doc.sections, lessons: doc.lessons, videos: doc.videos, clips, clipSections }, false);
+    const { sections, lessons, videos } = doc;
+    return new VersionContent(courseId, doc.versionId, { sections, lessons, videos, clips: buckets.flatMap((b) => b.clips), clipSections: buckets.flatMap((b) => b.clipSections) }, false);
   }
 
   /** True when any file of the course's Draft differs between two shard maps. */
@@ -529,16 +523,10 @@ export class Store {
   private async commit(): Promise<void> {
     if (this.pending.length === 0) return;
     this.setStatus({ state: 'saving' });
-    let lastSeq = this.seq;
+    let batch: Pending[] = [];
+    let previousShards: Record<string, string> | null = null;
     try {
       await this.lock.acquire({ timeoutMs: this.options.lockTimeoutMs });
-    } catch (e) {
-      this.setStatus({ state: 'error', error: errorMessage(e) });
-      throw e;
-    }
-    const previousShards = { ...this.replica.shards };
-    let batch: Pending[] = [];
-    try {
       let disk = await this.readManifest();
       if (disk.epoch !== this.replica.epoch || disk.revision !== this.replica.revision) {
         // Another process committed: rebuild on its data and replay our queued mutations on top.
@@ -559,9 +547,11 @@ export class Store {
         }
       }
       // Synchronous from here to the serialization: the files get exactly the replica with every queued mutation.
+      // The shard files of this replica (after any rebase) are the ones this commit supersedes.
+      previousShards = { ...this.replica.shards };
       batch = this.pending;
       this.pending = [];
-      lastSeq = this.seq;
+      const lastSeq = this.seq;
       const revision = disk.revision + 1;
       const shards = new Set<ShardKey>(batch.flatMap((p) => [...p.shards]));
       const writes: Array<[string, string]> = [];
@@ -595,10 +585,10 @@ export class Store {
       if (this.pending.length) this.schedule();
     } catch (e) {
       // Nothing was committed: keep the batch queued (in front of newer mutations) and report.
-      this.replica.shards = previousShards;
+      if (previousShards) this.replica.shards = previousShards;
       this.pending = batch.concat(this.pending);
       this.setStatus({ state: 'error', error: `Saving the course database failed: ${errorMessage(e)}` });
-      this.scheduleRetry();
+      this.schedule(true);
       throw e;
     } finally {
       this.lock.release();
